@@ -1,0 +1,5 @@
+import type { SubgraphDefinition } from '@kg/platform';
+import { directory } from '@kg/subgraph-directory';
+
+/** Every subgraph, in start order (identity first once it exists: the others verify its tokens). */
+export const SUBGRAPH_DEFINITIONS: SubgraphDefinition[] = [directory];

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+export * from './config';
+export * from './db';
+export * from './migrate';
+export * from './i18n';
+export * from './context';
+export * from './errors';
+export * from './log';
+export * from './auth';
+export * from './subgraph';
+export * from './pagination';
+export * from './main';
