@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
+import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -107,6 +109,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
 
   app.use(
     '/graphql',
+    compression(),
     express.json({ limit: opts.maxBody ?? '40mb' }),
     async (req, res, next) => {
       const ctx = createRequestContext({ requestId: (req as any).requestId, locale: parseLocale(req.header('accept-language')), ip: req.ip });
@@ -132,13 +135,27 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     expressMiddleware(server, { context: async ({ req }) => (req as any).gatewayContext as GatewayContext }),
   );
 
-  // The web app: static files, and index.html for the app's own routes (client-side routing).
+  // The web app: precompressed static files (brotli/gzip made at build time: phones on slow links),
+  // index.html for the app's own routes (client-side routing), and a real 404 for a missing asset.
   const webDist = opts.webDist && path.resolve(opts.webDist);
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-      if (/\/assets\//.test(file)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    } }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.use(
+      expressStaticGzip(webDist, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        index: false,
+        serveStatic: {
+          maxAge: '1h',
+          setHeaders: (res, file) => {
+            if (/[\\/]assets[\\/]/.test(file)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          },
+        },
+      }),
+    );
+    app.get(/^\/assets\//, (_req, res) => {
+      res.status(404).type('text').send('Not found');
+    });
+    app.get(/^\/(?!graphql|healthz|readyz|metrics).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(webDist, 'index.html'));
     });

@@ -23,9 +23,9 @@ export async function startSystem(opts: { config: Config; database: Database; ep
     const port = opts.ephemeralPorts ? 0 : config.subgraphPort(def.name);
     const running = await startSubgraph(def, { db: database.db, config }, { port, host: config.HOST });
     subgraphs.push(running);
-    if (def.name === 'identity') configureTokenKeys({ jwksUrl: running.url.replace(/\/graphql$/, '/.well-known/jwks.json') });
+    if ((def.name as string) === 'identity') configureTokenKeys({ jwksUrl: running.url.replace(/\/graphql$/, '/.well-known/jwks.json') });
   }
-  if (!subgraphs.some((s) => s.name === 'identity')) configureTokenKeys({ jwksUrl: jwksUrl(config) });
+  if (!subgraphs.some((s) => (s.name as string) === 'identity')) configureTokenKeys({ jwksUrl: jwksUrl(config) });
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),

@@ -4,8 +4,6 @@ import { z } from 'zod';
 /** Every subgraph of the platform, in start order, with its default port. */
 export const SUBGRAPHS = {
   directory: 4101,
-  identity: 4102,
-  migrants: 4103,
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
@@ -25,8 +23,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: port.default(4000),
   DIRECTORY_PORT: port.default(SUBGRAPHS.directory),
-  IDENTITY_PORT: port.default(SUBGRAPHS.identity),
-  MIGRANTS_PORT: port.default(SUBGRAPHS.migrants),
+  IDENTITY_PORT: port.default(4102),
+  MIGRANTS_PORT: port.default(4103),
   DIRECTORY_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().optional(),
   MIGRANTS_URL: z.string().url().optional(),
@@ -83,13 +81,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const ports: Record<SubgraphName, number> = {
     directory: c.DIRECTORY_PORT,
-    identity: c.IDENTITY_PORT,
-    migrants: c.MIGRANTS_PORT,
   };
   const urls: Record<SubgraphName, string | undefined> = {
     directory: c.DIRECTORY_URL,
-    identity: c.IDENTITY_URL,
-    migrants: c.MIGRANTS_URL,
   };
   return {
     ...c,

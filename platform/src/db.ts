@@ -27,6 +27,7 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 const parseInt8 = (v: string) => Number.parseInt(v, 10);
 const keepDate = (v: string) => v;
+const PGLITE_PARSERS = { [DATE_OID]: keepDate, [INT8_OID]: parseInt8 };
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({
@@ -48,9 +49,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
 export async function openPglite(dir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const pglite = new PGlite(dir ? dir : undefined, {
-    parsers: { [DATE_OID]: keepDate, [INT8_OID]: parseInt8 },
-  });
+  const pglite = new PGlite({ dataDir: dir, parsers: PGLITE_PARSERS });
   await pglite.waitReady;
   const db = new Kysely<any>({
     dialect: {
@@ -110,7 +109,7 @@ class PGliteConnection implements DatabaseConnection {
       const last = results[results.length - 1];
       return { rows: (last?.rows ?? []) as R[] };
     }
-    const r = await this.pglite.query<R>(q.sql, q.parameters as unknown[]);
+    const r = await this.pglite.query<R>(q.sql, q.parameters as unknown[], { parsers: PGLITE_PARSERS });
     return {
       rows: r.rows,
       numAffectedRows: r.affectedRows !== undefined ? BigInt(r.affectedRows) : undefined,

@@ -6,7 +6,7 @@ import { startSubgraph, SubgraphDefinition } from './subgraph';
 
 /** Where verification keys come from when a subgraph runs as its own process. */
 export function jwksUrl(config: Config): string {
-  return config.JWKS_URL ?? config.subgraphUrl('identity').replace(/\/graphql$/, '/.well-known/jwks.json');
+  return config.JWKS_URL ?? (config.IDENTITY_URL ?? `http://127.0.0.1:${config.IDENTITY_PORT}/graphql`).replace(/\/graphql$/, '/.well-known/jwks.json');
 }
 
 /** Runs one subgraph as its own process (as docker-compose.yml does), until SIGTERM/SIGINT. */
