@@ -6,4 +6,7 @@ export interface GatewayContext {
   authorization?: string;
   caller: Caller | null;
   ip?: string;
+  cookie?: string;
+  /** Passes a subgraph's Set-Cookie (identity's refresh token) to the browser. */
+  setCookie?: (cookie: string) => void;
 }

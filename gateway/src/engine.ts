@@ -8,12 +8,19 @@ import type { GatewayContext } from './context';
 export function createEngine(supergraphSdl: string, subgraphUrl: (name: string) => string): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name) }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: subgraphUrl(name), cookies: name === 'identity' }),
   });
 }
 
 /** Passes the caller's language, token and request id to every subgraph; each subgraph decides again. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Only the identity subgraph sees cookies (the refresh token); no other needs them. */
+  private readonly cookies: boolean;
+  constructor(opts: { url: string; cookies: boolean }) {
+    super({ url: opts.url });
+    this.cookies = opts.cookies;
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context) || !context.requestId) return;
@@ -21,5 +28,15 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set('x-request-id', context.requestId);
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.ip) headers.set('x-forwarded-for', context.ip);
+    if (this.cookies && context.cookie) headers.set('cookie', context.cookie);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const setCookie = this.cookies ? response.http?.headers.get('set-cookie') : null;
+    if (setCookie && 'setCookie' in context && context.setCookie) {
+      // fetch joins several Set-Cookie headers with ", "; ours never contain a comma except there.
+      for (const c of setCookie.split(/,\s*(?=[a-z_]+=)/i)) context.setCookie(c);
+    }
+    return response;
   }
 }

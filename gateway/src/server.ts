@@ -128,6 +128,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         authorization: token ? `Bearer ${token}` : undefined,
         caller: ctx.caller,
         ip: req.ip,
+        cookie: req.header('cookie'),
+        setCookie: (c) => res.append('set-cookie', c),
       };
       (req as any).gatewayContext = gatewayContext;
       runWithContext(ctx, next);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Config, configureTokenKeys, Database, jwksUrl, RunningSubgraph, startSubgraph } from '@kg/platform';
+import { Config, Database, RunningSubgraph, startSubgraph } from '@kg/platform';
 import { RunningGateway, startGateway } from './server';
 import { SUBGRAPH_DEFINITIONS } from './subgraphs';
 
@@ -23,9 +23,8 @@ export async function startSystem(opts: { config: Config; database: Database; ep
     const port = opts.ephemeralPorts ? 0 : config.subgraphPort(def.name);
     const running = await startSubgraph(def, { db: database.db, config }, { port, host: config.HOST });
     subgraphs.push(running);
-    if ((def.name as string) === 'identity') configureTokenKeys({ jwksUrl: running.url.replace(/\/graphql$/, '/.well-known/jwks.json') });
   }
-  if (!subgraphs.some((s) => (s.name as string) === 'identity')) configureTokenKeys({ jwksUrl: jwksUrl(config) });
+  // In one process the identity subgraph has already handed its public key to the token checker.
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(path.join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8'),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),

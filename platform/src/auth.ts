@@ -106,6 +106,18 @@ export function territoryPrefix(code: string, level: 'OBLAST' | 'DISTRICT' | 'AI
   return code.slice(0, digits);
 }
 
+/**
+ * The scope prefix of a unit from its СОАТЕ code alone (oblast 5 digits, raion or city 8, aiyl okmotu 11).
+ * Cities of oblast significance end in …000010, so the raion group decides before the last digits do.
+ */
+export function territoryScopePrefix(code: string): string {
+  if (!/^[0-9]{14}$/.test(code)) throw new Error('not a СОАТЕ code');
+  if (code.slice(5, 8) === '000') return code.slice(0, 5);
+  if (code.slice(8, 11) === '000') return code.slice(0, 8);
+  if (code.slice(11, 14) === '000') return code.slice(0, 11);
+  return code;
+}
+
 /** Is this territory inside the caller's territorial scope? Staff with national roles have no such limit. */
 export function inTerritoryScope(caller: Caller, territoryCode: string | null | undefined): boolean {
   if (hasRole(caller, 'ADMINISTRATOR', 'EMPLOYMENT_OFFICER', 'MFA_OFFICER')) return true;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 /** Every subgraph of the platform, in start order, with its default port. */
 export const SUBGRAPHS = {
   directory: 4101,
+  identity: 4102,
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
@@ -23,7 +24,7 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: port.default(4000),
   DIRECTORY_PORT: port.default(SUBGRAPHS.directory),
-  IDENTITY_PORT: port.default(4102),
+  IDENTITY_PORT: port.default(SUBGRAPHS.identity),
   MIGRANTS_PORT: port.default(4103),
   DIRECTORY_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().optional(),
@@ -81,9 +82,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const ports: Record<SubgraphName, number> = {
     directory: c.DIRECTORY_PORT,
+    identity: c.IDENTITY_PORT,
   };
   const urls: Record<SubgraphName, string | undefined> = {
     directory: c.DIRECTORY_URL,
+    identity: c.IDENTITY_URL,
   };
   return {
     ...c,

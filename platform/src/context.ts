@@ -14,6 +14,10 @@ export interface RequestContext {
   token?: string;
   /** Client address, for rate limits (never logged with personal data). */
   ip?: string;
+  /** Cookies sent with the request (only the identity subgraph receives any: the refresh token). */
+  cookies?: Record<string, string>;
+  /** Adds a Set-Cookie header to the response (the gateway passes identity's on to the browser). */
+  setCookie?: (cookie: string) => void;
   /** Per-request DataLoaders, created on first use, so batching never leaks across requests. */
   loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V>;
 }
@@ -28,6 +32,8 @@ export function createRequestContext(init: Partial<Omit<RequestContext, 'loader'
     caller: init.caller ?? null,
     token: init.token,
     ip: init.ip,
+    cookies: init.cookies,
+    setCookie: init.setCookie,
     loader(name, batch) {
       let l = loaders.get(name);
       if (!l) {

@@ -73,6 +73,16 @@ defineMessages({
     ru: 'Нет прав на эти данные',
     en: 'You are not allowed to access this',
   },
+  'auth.tokenExpired': {
+    ky: 'Сессиянын мөөнөтү бүттү. Кайра кириңиз',
+    ru: 'Сеанс истёк. Войдите снова',
+    en: 'Your session has expired. Please sign in again',
+  },
+  'auth.tokenInvalid': {
+    ky: 'Кирүү белгиси жараксыз. Кайра кириңиз',
+    ru: 'Недействительный токен доступа. Войдите снова',
+    en: 'Invalid access token. Please sign in again',
+  },
   'error.notFound': { ky: 'Табылган жок', ru: 'Не найдено', en: 'Not found' },
   'error.tooManyRequests': {
     ky: 'Өтө көп суроо-талап. Бир аздан кийин кайра аракет кылыңыз',

@@ -10,3 +10,5 @@ export * from './auth';
 export * from './subgraph';
 export * from './pagination';
 export * from './main';
+export * from './audit';
+export * from './demo';

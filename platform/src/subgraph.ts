@@ -12,10 +12,11 @@ import { AuthChecker, buildSchema, createResolversMap, NonEmptyArray } from 'typ
 import { bearerToken, Caller, hasRole, Role, verifyAccessToken } from './auth';
 import { createRequestContext, currentContext, RequestContext, runWithContext } from './context';
 import type { Db } from './db';
-import { AppError, internalErrorMessage } from './errors';
+import { AppError, forbidden, internalErrorMessage, unauthenticated } from './errors';
 import { parseLocale, translate } from './i18n';
 import { logger } from './log';
 import { migrate, Migration } from './migrate';
+import { migrateAudit } from './audit';
 import type { Config, SubgraphName } from './config';
 
 /** What the subgraph's own code may need at start-up and in its services. */
@@ -34,6 +35,8 @@ export interface SubgraphRuntime {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Idempotent reference data (always) and demo data (when config.demoData). */
   seed?(): Promise<void>;
+  /** Extra HTTP routes of this subgraph (e.g. JWKS), mounted beside /graphql. */
+  routes?(app: express.Express): void;
 }
 
 /** Everything that makes one subgraph; each subgraph's src/index.ts exports one of these. */
@@ -45,8 +48,6 @@ export interface SubgraphDefinition {
   migrations: Migration[];
   /** Wires store → service → resolvers; runs after migrations, before the server takes requests. */
   create(env: SubgraphEnv): Promise<SubgraphRuntime> | SubgraphRuntime;
-  /** Extra HTTP routes of this subgraph (e.g. JWKS), mounted before /graphql. */
-  routes?(app: express.Express, env: SubgraphEnv, runtime: SubgraphRuntime): void;
 }
 
 const FEDERATION_LINK =
@@ -54,8 +55,10 @@ const FEDERATION_LINK =
 
 /** `@Authorized('ANALYST')` lets a caller with any of the roles in; `@Authorized()` any signed-in caller. */
 export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
-  if (!context.caller) return false;
-  return roles.length === 0 || hasRole(context.caller, ...(roles as Role[]));
+  // Our own errors, so anonymous callers get UNAUTHENTICATED and the wrong role FORBIDDEN, translated.
+  if (!context.caller) throw unauthenticated();
+  if (roles.length > 0 && !hasRole(context.caller, ...(roles as Role[]))) throw forbidden();
+  return true;
 };
 
 function buildTypeSchema(def: SubgraphDefinition, runtime?: SubgraphRuntime): Promise<GraphQLSchema> {
@@ -142,6 +145,7 @@ export interface RunningSubgraph {
 
 /** Migrates, seeds and serves one subgraph over HTTP at /graphql, with /healthz. */
 export async function startSubgraph(def: SubgraphDefinition, env: SubgraphEnv, opts: { port: number; host?: string }): Promise<RunningSubgraph> {
+  await migrateAudit(env.db);
   await migrate(env.db, def.name, def.migrations);
   const runtime = await def.create(env);
   await runtime.seed?.();
@@ -162,13 +166,15 @@ export async function startSubgraph(def: SubgraphDefinition, env: SubgraphEnv, o
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', subgraph: def.name });
   });
-  def.routes?.(app, env, runtime);
+  runtime.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: env.config.MAX_BODY }),
     async (req, res, next) => {
       try {
         const ctx = await contextFromHeaders(req.headers, req.socket.remoteAddress);
+        ctx.cookies = parseCookies(req.headers.cookie);
+        ctx.setCookie = (cookie) => res.append('set-cookie', cookie);
         (req as any).requestContext = ctx;
         runWithContext(ctx, next);
       } catch (e) {
@@ -190,6 +196,15 @@ export async function startSubgraph(def: SubgraphDefinition, env: SubgraphEnv, o
       await server.stop();
     },
   };
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
 }
 
 export type { Caller };
