@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const SUBGRAPHS = {
   directory: 4101,
   identity: 4102,
+  migrants: 4103,
 } as const;
 export type SubgraphName = keyof typeof SUBGRAPHS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
@@ -25,7 +26,7 @@ const schema = z.object({
   GATEWAY_PORT: port.default(4000),
   DIRECTORY_PORT: port.default(SUBGRAPHS.directory),
   IDENTITY_PORT: port.default(SUBGRAPHS.identity),
-  MIGRANTS_PORT: port.default(4103),
+  MIGRANTS_PORT: port.default(SUBGRAPHS.migrants),
   DIRECTORY_URL: z.string().url().optional(),
   IDENTITY_URL: z.string().url().optional(),
   MIGRANTS_URL: z.string().url().optional(),
@@ -83,10 +84,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const ports: Record<SubgraphName, number> = {
     directory: c.DIRECTORY_PORT,
     identity: c.IDENTITY_PORT,
+    migrants: c.MIGRANTS_PORT,
   };
   const urls: Record<SubgraphName, string | undefined> = {
     directory: c.DIRECTORY_URL,
     identity: c.IDENTITY_URL,
+    migrants: c.MIGRANTS_URL,
   };
   return {
     ...c,
