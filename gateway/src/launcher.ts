@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, logger, openDatabase } from '@kg/platform';
+import { ConfigError, DEMO, loadConfig, logger, openDatabase } from '@kg/platform';
 import { startSystem } from './system';
 
 /** `npm start`: the whole system in one process, on the embedded database unless DATABASE_URL is set. */
@@ -17,6 +17,15 @@ async function main() {
     `  health          ${system.gateway.url}/healthz   readiness ${system.gateway.url}/readyz`,
     ...system.subgraphs.map((s) => `  ${s.name.padEnd(15)} ${s.url}`),
     '',
+    ...(config.demoData
+      ? [
+          '  DEMO DATA (development only):',
+          `  staff sign-in   ${system.gateway.url}/staff/sign-in  logins admin, officer, agency, worker, coordinator, consul, mfa, analyst, auditor`,
+          `                  password ${DEMO.password}, code: npm run totp`,
+          `  citizen sign-in ${system.gateway.url}/sign-in  use the demo signer there, or: npm run sign -- "<challenge>"`,
+          '',
+        ]
+      : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
   let stopping = false;

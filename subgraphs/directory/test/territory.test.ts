@@ -113,3 +113,16 @@ describe('countries', () => {
     expect(only.data.countries[4]).toEqual({ code: 'KR', name: 'Түштүк Корея' });
   });
 });
+
+describe('occupations (ISCO-08)', () => {
+  test('unit groups by default, searchable in any language, named in the caller language', async () => {
+    const all = await sys.gql('{ occupations { code } }');
+    expect(all.data.occupations.every((o: any) => /^\d{4}$/.test(o.code))).toBe(true);
+    const ru = await sys.gql('{ occupations(search: "сварщ") { code name } }', {}, { locale: 'ru' });
+    expect(ru.data.occupations).toEqual([{ code: '7212', name: 'Сварщик' }]);
+    const ky = await sys.gql('{ occupations(search: "welder") { name } }');
+    expect(ky.data.occupations[0].name).toBe('Ширетүүчү');
+    const major = await sys.gql('{ occupations(level: MAJOR) { code } }');
+    expect(major.data.occupations).toHaveLength(10);
+  });
+});
