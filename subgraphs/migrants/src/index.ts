@@ -26,7 +26,9 @@ export const migrants: SubgraphDefinition = {
     const agencies = new AgencyService(agencyStore);
     const people = new MigrantService(migrantStore, db);
     const departures = new DepartureService(migrantStore, agencies, config, db);
-    const questionnaires = new QuestionnaireService(new QuestionnaireStore(db), db);
+    const questionnaires = new QuestionnaireService(new QuestionnaireStore(db), db, (pin, q) =>
+      migrantStore.fillEmpty(pin, { last_name: q.last_name, first_name: q.first_name, patronymic: q.patronymic, birth_date: q.birth_date, sex: q.sex, phone: q.phone, home_territory_code: q.territory_code }),
+    );
     return {
       resolvers: [
         new QuestionnaireResolver(questionnaires),

@@ -262,3 +262,25 @@ describe('who sees what', () => {
     expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, 'sex', 'age_band', 'count']);
   });
 });
+
+describe('citizens', () => {
+  test('a citizen signs in with a signature, attaches an anonymous questionnaire, and corrects their own record', async () => {
+    const c = (await sys.gql('mutation { signatureChallenge { id challenge } }')).data.signatureChallenge;
+    const signature = (await sys.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: CITIZEN_EC) }', { c: c.challenge })).data.demoSignChallenge;
+    const session = await sys.gql('mutation($id: ID!, $s: String!) { signInWithSignature(challengeId: $id, signature: $s) { accessToken user { pin } } }', { id: c.id, s: signature });
+    const token = session.data.signInWithSignature.accessToken;
+    const { reference, accessCode } = (await sys.gql(SUBMIT, { i: questionnaire({ lastName: 'Токтогулова', firstName: 'Айгүл', sex: 'F', birthDate: '1995-03-12' }) })).data.submitQuestionnaire;
+    const attached = await sys.gql('mutation($r: String!, $c: String!) { attachQuestionnaire(reference: $r, accessCode: $c) { attached } }', { r: reference, c: accessCode }, { token });
+    expect(attached.data.attachQuestionnaire.attached).toBe(true);
+    const record = await sys.gql('{ myMigrantRecord { pin lastName phone homeTerritory { code name } isAbroad } myQuestionnaires { reference } }', {}, { token });
+    expect(record.data.myMigrantRecord).toMatchObject({ pin: session.data.signInWithSignature.user.pin, lastName: 'Токтогулова', phone: '+996555123456', homeTerritory: { code: '41708203807000' } });
+    expect(record.data.myQuestionnaires.map((q: any) => q.reference)).toEqual([reference]);
+    const updated = await sys.gql('mutation { updateMyMigrantRecord(input: { currentCountry: "KR", currentCity: "Ansan", contactAbroad: "+82 10 1234 5678" }) { currentCountry { code name } currentCity } }', {}, { token, locale: 'en' });
+    expect(updated.data.updateMyMigrantRecord).toEqual({ currentCountry: { code: 'KR', name: 'South Korea' }, currentCity: 'Ansan' });
+    const bad = await sys.gql('mutation { updateMyMigrantRecord(input: { phone: "abc", returnDate: "2999-01-01" }) { pin } }', {}, { token, locale: 'en' });
+    expect(bad.errors?.[0].extensions?.details.map((d: any) => d.field)).toEqual(['input.phone', 'input.returnDate']);
+    // A citizen cannot read anyone else's record.
+    const other = await sys.gql('{ migrant(pin: "21505198800123") { pin } }', {}, { token });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

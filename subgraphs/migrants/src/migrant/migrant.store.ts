@@ -71,6 +71,22 @@ export class MigrantStore {
     return (await this.byPins([row.pin]))[0];
   }
 
+  /** Sets the fields that are still empty, leaving what the person or an agency already gave. */
+  async fillEmpty(pin: string, values: { last_name: string; first_name: string; patronymic: string | null; birth_date: string; sex: 'F' | 'M'; phone: string; home_territory_code: string }): Promise<void> {
+    await this.db.insertInto('migrant').values({ pin, ...values }).onConflict((oc) =>
+      oc.column('pin').doUpdateSet({
+        last_name: sql`coalesce(nullif(migrant.last_name, ''), excluded.last_name)`,
+        first_name: sql`coalesce(nullif(migrant.first_name, ''), excluded.first_name)`,
+        patronymic: sql`coalesce(migrant.patronymic, excluded.patronymic)`,
+        birth_date: sql`coalesce(migrant.birth_date, excluded.birth_date)`,
+        sex: sql`coalesce(migrant.sex, excluded.sex)`,
+        phone: sql`coalesce(migrant.phone, excluded.phone)`,
+        home_territory_code: sql`coalesce(migrant.home_territory_code, excluded.home_territory_code)`,
+        updated_at: sql`now()`,
+      }),
+    ).execute();
+  }
+
   async closeOpenEpisodes(pin: string, returnDate: string): Promise<void> {
     await this.db.updateTable('episode').set({ return_date: returnDate }).where('pin', '=', pin).where('return_date', 'is', null).where('departure_date', '<=', returnDate).execute();
   }

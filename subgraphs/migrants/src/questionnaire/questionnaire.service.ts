@@ -82,6 +82,8 @@ export class QuestionnaireService {
   constructor(
     private readonly store: QuestionnaireStore,
     private readonly db: Db,
+    /** Fills the citizen's record from an attached questionnaire where the record has nothing yet. */
+    private readonly fillRecord?: (pin: string, from: QuestionnaireRow) => Promise<void>,
   ) {}
 
   private async limit(limiter: RateLimiterMemory, ctx: RequestContext) {
@@ -168,7 +170,9 @@ export class QuestionnaireService {
     const caller = requireRole(ctx, 'CITIZEN');
     const row = await this.open(reference, accessCode, ctx);
     if (row.attached_pin && row.attached_pin !== caller.pin) throw conflict('questionnaire.attachedElsewhere');
-    return this.store.update(row.id, { attached_pin: caller.pin! });
+    const attached = await this.store.update(row.id, { attached_pin: caller.pin! });
+    await this.fillRecord?.(caller.pin!, attached);
+    return attached;
   }
 
   async mine(ctx: RequestContext): Promise<Questionnaire[]> {
