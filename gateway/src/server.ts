@@ -24,6 +24,7 @@ import {
 import type { GatewayContext } from './context';
 import { createEngine } from './engine';
 import { queryLimitsRule } from './limits';
+import { metricsMiddleware, metricsRoute } from './metrics';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -89,9 +90,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     (req as any).requestId = requestId;
     next();
   });
+  app.use(metricsMiddleware);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metricsRoute);
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
       Object.entries(opts.subgraphUrls).map(async ([name, url]) => {

@@ -17,6 +17,13 @@ describe('gateway HTTP layer', () => {
     expect(Object.values(body.subgraphs).every((s) => s === 'up')).toBe(true);
   });
 
+  test('/metrics counts GraphQL requests for Prometheus', async () => {
+    await sys.gql('{ territories(level: OBLAST) { code } }');
+    const text = await (await fetch(`${sys.url}/metrics`)).text();
+    expect(text).toMatch(/http_requests_total\{route="\/graphql",status="200"\} [1-9]/);
+    expect(text).toContain('http_request_duration_seconds_bucket');
+  });
+
   test('every response carries a request id; a sane incoming one is kept', async () => {
     const res = await fetch(`${sys.url}/healthz`, { headers: { 'x-request-id': 'support-1234-abcd' } });
     expect(res.headers.get('x-request-id')).toBe('support-1234-abcd');
