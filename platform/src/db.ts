@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import { logger } from './log';
 
 export type Db = Kysely<any>;
 export interface Database {
@@ -41,6 +42,9 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
       }) as any,
     },
   });
+  // An idle connection that the server drops (restart, failover) must not take the process down;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => logger.warn({ code: (err as { code?: string }).code }, 'idle database connection lost'));
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
