@@ -113,6 +113,14 @@ describe('citizens: digital-signature sign-in through the gateway', () => {
     expect((await sys.gql(SIGN_IN, { id: revoked.id, s: rs.data.demoSignChallenge })).errors?.[0].extensions?.reason).toBe('REVOKED');
   });
 
+  test('a staff member whose PIN is on a staff account signs in to that staff account with their signature', async () => {
+    const c = await challenge();
+    const s = await sys.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: STAFF) }', { c: c.challenge });
+    const r = await sys.gql(SIGN_IN, { id: c.id, s: s.data.demoSignChallenge });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.signInWithSignature.user).toMatchObject({ kind: 'STAFF', roles: ['EMPLOYMENT_OFFICER'] });
+  });
+
   test('production (no demo PKI) refuses the demo signer', async () => {
     // Token keys are per process: the second system signs with the first one's key.
     const prod = await startSystem({ DEMO_PKI: 'false', TRUSTED_CA_FILES: `${root}/ca.pem`, JWT_PRIVATE_KEY_FILE: `${sys.dataDir}/keys/jwt-private.pem` });
