@@ -74,7 +74,8 @@ export function fromZod(err: ZodError, prefix = 'input'): AppError {
         params.max = (issue as any).maximum;
       } else if (issue.code === 'too_small') {
         const min = Number((issue as any).minimum);
-        key = min <= 1 && (issue as any).origin === 'string' ? 'validation.required' : 'validation.tooShort';
+        const origin = (issue as any).origin;
+        key = origin === 'array' ? 'validation.tooFew' : min <= 1 && origin === 'string' ? 'validation.required' : 'validation.tooShort';
         params.min = min;
       }
     }

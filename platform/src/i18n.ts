@@ -105,6 +105,11 @@ defineMessages({
     ru: '{field}: не короче {min} символов',
     en: '{field}: at least {min} characters',
   },
+  'validation.tooFew': {
+    ky: '{field}: кеминде {min} тандаңыз',
+    ru: '{field}: выберите не меньше {min}',
+    en: '{field}: choose at least {min}',
+  },
   'validation.invalid': { ky: '{field}: туура эмес маани', ru: '{field}: неверное значение', en: '{field}: invalid value' },
   'validation.tooMany': {
     ky: '{field}: {max} ашпашы керек',

@@ -121,12 +121,14 @@ describe('citizens: digital-signature sign-in through the gateway', () => {
     expect(r.data.signInWithSignature.user).toMatchObject({ kind: 'STAFF', roles: ['EMPLOYMENT_OFFICER'] });
   });
 
-  test('production (no demo PKI) refuses the demo signer', async () => {
+  test('production (no demo PKI) refuses the demo signer and says it is off', async () => {
     // Token keys are per process: the second system signs with the first one's key.
     const prod = await startSystem({ DEMO_PKI: 'false', TRUSTED_CA_FILES: `${root}/ca.pem`, JWT_PRIVATE_KEY_FILE: `${sys.dataDir}/keys/jwt-private.pem` });
     try {
       const r = await prod.gql('mutation { demoSignChallenge(challenge: "x", signer: CITIZEN_RSA) }', {}, { locale: 'en' });
       expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await prod.gql('{ demoSignerEnabled }')).data.demoSignerEnabled).toBe(false);
+      expect((await sys.gql('{ demoSignerEnabled }')).data.demoSignerEnabled).toBe(true);
     } finally {
       await prod.stop();
     }
@@ -194,8 +196,10 @@ describe('staff', () => {
     expect(wrongCode.errors?.[0].extensions?.reason).toBe('BAD_CREDENTIALS');
     const code = authenticator.generate(totpSecret);
     expect((await sys.gql(SIGN, { p: temporaryPassword, c: code })).errors).toBeUndefined();
-    // The same code again (someone who saw it) is refused.
+    // The same code again (someone who saw it) is refused, and so is the previous window's code.
     expect((await sys.gql(SIGN, { p: temporaryPassword, c: code })).errors?.[0].extensions?.reason).toBe('BAD_CREDENTIALS');
+    const previous = authenticator.clone({ epoch: Date.now() - 30_000 }).generate(totpSecret);
+    expect((await sys.gql(SIGN, { p: temporaryPassword, c: previous })).errors?.[0].extensions?.reason).toBe('BAD_CREDENTIALS');
   });
 
   test('repeated failures slow down, then lock; an administrator unlocks and resets', async () => {
@@ -238,7 +242,9 @@ describe('staff', () => {
     const raionNotAo = await sys.gql('mutation { createStaffAccount(input: { login: "sw2", displayName: "SW", roles: [SOCIAL_WORKER], territoryCodes: ["41708203000000"] }) { login } }', {}, { token: admin });
     expect(raionNotAo.errors?.[0].extensions?.field).toBe('input.territoryCodes');
     const taken = await sys.gql('mutation { createStaffAccount(input: { login: "admin", displayName: "Again", roles: [ANALYST] }) { login } }', {}, { token: admin });
-    expect(taken.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.login' });
+    const noRoles = await sys.gql('mutation { createStaffAccount(input: { login: "nr1", displayName: "NR", roles: [] }) { login } }', {}, { token: admin, locale: 'ru' });
+    expect(noRoles.errors?.[0].message).toBe('Роли: выберите не меньше 1');
   });
 
   test('a social worker\'s token carries the aiyl okmotu scope', async () => {

@@ -22,6 +22,8 @@ import type { AccountRow } from '../tables';
 import type { AccountStore } from './account.store';
 import { CreateStaffInput, StaffAccessInput, StaffCredentials, User } from './account.type';
 
+const loginTaken = () => new AppError('CONFLICT', 'staff.loginTaken', { field: 'input.login' });
+
 /** Failed password sign-ins: free tries, then a growing wait, then a lock that only an administrator lifts. */
 export const LOCKOUT = { freeAttempts: 3, maxDelaySeconds: 300, lockAfter: 10 };
 
@@ -109,6 +111,10 @@ export class AccountService {
     return { roles, territory_codes: territories, agency_id: v.agencyId ?? null, mission_code: v.missionCode ?? null };
   }
 
+  private async loginOf(id: string): Promise<string | null> {
+    return (await this.store.credentialsFor([id]))[0]?.login ?? null;
+  }
+
   static newSecrets() {
     return { password: randomBytes(12).toString('base64url'), totpSecret: authenticator.generateSecret(20) };
   }
@@ -122,12 +128,12 @@ export class AccountService {
   async createStaffUnchecked(input: CreateStaffInput, secrets: { password: string; totpSecret: string }): Promise<StaffCredentials> {
     const v = parseInput(createSchema, input);
     const access = this.access(input);
-    if (await this.store.loginTaken(v.login)) throw conflict('staff.loginTaken');
+    if (await this.store.loginTaken(v.login)) throw loginTaken();
     const account = await this.store.createStaff(
       { id: randomUUID(), kind: 'STAFF', pin: v.pin ?? null, pin_flag: null, display_name: v.displayName, given_name: null, surname: null, ...access },
       { login: v.login, password_hash: await argon2.hash(secrets.password, { type: argon2.argon2id }), totp_secret: secrets.totpSecret },
     ).catch((e) => {
-      if ((e as { code?: string }).code === '23505') throw conflict('staff.loginTaken');
+      if ((e as { code?: string }).code === '23505') throw loginTaken();
       throw e;
     });
     return Object.assign(new StaffCredentials(), {
@@ -143,14 +149,14 @@ export class AccountService {
     requireRole(ctx, 'ADMINISTRATOR');
     const updated = await this.store.updateAccess(id, this.access(input));
     if (!updated) throw notFound();
-    return toUser(updated);
+    return toUser(updated, await this.loginOf(id));
   }
 
   async unlock(id: string, ctx: RequestContext): Promise<User> {
     requireRole(ctx, 'ADMINISTRATOR');
     const account = await this.store.unlock(id);
     if (!account) throw notFound();
-    return toUser(account);
+    return toUser(account, await this.loginOf(id));
   }
 
   async resetCredentials(id: string, ctx: RequestContext): Promise<StaffCredentials> {
@@ -185,9 +191,11 @@ export class AccountService {
       throw new AppError('TOO_MANY_REQUESTS', 'auth.tryLater', { reason: 'RETRY_LATER', params: { seconds } });
     }
     const passwordOk = await argon2.verify(cred.password_hash, password ?? '').catch(() => false);
-    const step = Math.floor(Date.now() / 30_000);
-    // One code, one use: a code seen by someone looking over a shoulder cannot be replayed.
-    const totpOk = authenticator.check(String(totpCode ?? ''), cred.totp_secret) && (cred.last_totp_step ?? -1) < step;
+    // One 30-s step of clock drift either way; and one code, one use: a code seen over a shoulder
+    // (or any earlier one) cannot be replayed.
+    const delta = authenticator.clone({ window: 1 }).checkDelta(String(totpCode ?? ''), cred.totp_secret);
+    const step = Math.floor(Date.now() / 30_000) + (delta ?? 0);
+    const totpOk = delta !== null && (cred.last_totp_step ?? -1) < step;
     if (!passwordOk || !totpOk) {
       const failures = cred.failed_attempts + 1;
       const delay = failures > LOCKOUT.freeAttempts ? Math.min(2 ** (failures - LOCKOUT.freeAttempts), LOCKOUT.maxDelaySeconds) : 0;

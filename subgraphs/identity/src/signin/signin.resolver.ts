@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Config, forbidden, RequestContext, AppError } from '@kg/platform';
 import { toUser } from '../account/account.service';
 import type { AccountService } from '../account/account.service';
@@ -78,6 +78,11 @@ export class SignInResolver {
     if (token) await this.sessions.end(token);
     ctx.setCookie?.(`${REFRESH_COOKIE}=; HttpOnly; SameSite=Strict; Path=/graphql; Max-Age=0`);
     return true;
+  }
+
+  @Query(() => Boolean, { description: 'Whether the development demo signer (demo CA) is on; always false in production' })
+  demoSignerEnabled(): boolean {
+    return !!this.demo;
   }
 
   @Mutation(() => String, { description: 'DEVELOPMENT ONLY (demo CA): signs a challenge with a demo certificate; refused in production' })
