@@ -4,6 +4,10 @@ import { BrowserRouter } from 'react-router-dom';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import { startSession } from './auth/session';
+
+// restore the session from the refresh cookie while the app renders
+startSession();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -173,9 +173,9 @@ test('a service not built yet shows "coming soon" with a way back home', async (
   const page = await openPage(PHONE, { isMobile: true });
   await page.goto(system.url + '/');
   await h1(page, HOME_TITLE.ky);
-  await page.getByRole('link', { name: 'Жумуш издегендер үчүн анкета' }).click();
-  await h1(page, 'Жумуш издегендер үчүн анкета');
-  expect(new URL(page.url()).pathname).toBe('/questionnaire');
+  await page.getByRole('link', { name: 'Чет өлкөдө жумушка орноштуруу программалары' }).click();
+  await h1(page, 'Чет өлкөдө жумушка орноштуруу программалары');
+  expect(new URL(page.url()).pathname).toBe('/programmes');
   await page.getByText('Жакында', { exact: true }).waitFor();
   // the new page's heading has the focus after navigation
   expect(await isFocused(page.getByRole('heading', { level: 1 }))).toBe(true);

@@ -107,6 +107,13 @@ describe('agency departure reports', () => {
     expect(n.rows[0].n).toBe(1);
   });
 
+  test('optional fields may be sent as null', async () => {
+    const birth = '1987-06-07';
+    const r = await sys.gql(REPORT, { i: departure(pinFor(1, birth, 15), birth, { patronymic: null, city: null, positionIsco: null, contractEnd: null }) }, { token: operatorA });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.reportDeparture.duplicate).toBe(false);
+  });
+
   test('a report later than the deadline is accepted and flagged late', async () => {
     const birth = '1985-07-08';
     const r = await sys.gql(REPORT, { i: departure(pinFor(1, birth, 12), birth, { contractStart: daysAgo(40) }) }, { token: operatorA });

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <LanguageSwitch />
         </div>
+        <UserMenu />
       </header>
       <main id="main" className="wrap" tabIndex={-1}>
         {children}

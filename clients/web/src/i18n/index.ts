@@ -37,7 +37,33 @@ function applyLanguage(lng: string): void {
   }
 }
 
-void i18n.use(initReactI18next).init({
+/**
+ * Namespaces loaded only when a page uses them (`useTranslation('migrants')`), one language at a time,
+ * so their texts stay out of the first download. Retried on a bad connection.
+ */
+const LAZY_NAMESPACES: Record<string, Record<string, () => Promise<{ default: object }>>> = {
+  migrants: {
+    ky: () => import('./migrants.ky.json'),
+    ru: () => import('./migrants.ru.json'),
+    en: () => import('./migrants.en.json'),
+  },
+};
+
+void i18n
+  .use({
+    type: 'backend',
+    init() {},
+    read(lng: string, ns: string, done: (e: unknown, data: object | boolean | null) => void) {
+      const load = LAZY_NAMESPACES[ns]?.[lng];
+      if (!load) return done(null, {});
+      load().then(
+        (m) => done(null, m.default),
+        (e: unknown) => done(e, true), // true: i18next tries again
+      );
+    },
+  })
+  .use(initReactI18next)
+  .init({
   resources: {
     ky: { translation: ky },
     ru: { translation: ru },
@@ -45,6 +71,8 @@ void i18n.use(initReactI18next).init({
   },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
+  partialBundledLanguages: true, // the bundled texts above, the lazy namespaces through the backend
+  initAsync: false,
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -68,7 +68,9 @@ export class DepartureService {
   async report(input: DepartureReportInput, agencyId: string | undefined, ctx: RequestContext): Promise<DepartureReportResult> {
     const agency = await this.agencies.reportingAgency(agencyId, ctx);
     const today = todayInBishkek();
-    const checked = validateDepartureRow({ ...input } as Record<string, string>, { today });
+    // Absent and null mean the same for optional fields; the row validator expects text only.
+    const values = Object.fromEntries(Object.entries({ ...input }).filter(([, v]) => v !== null && v !== undefined));
+    const checked = validateDepartureRow(values as Record<string, string>, { today });
     if (!checked.ok) {
       const locale = currentLocale();
       const details = checked.errors.map((e) => ({ field: `input.${e.field}`, message: errorMessage(e, locale), reason: e.code }));
