@@ -222,6 +222,17 @@ function SignatureForm() {
 }
 
 /** Development only: the server signs with a demo certificate; production refuses (FORBIDDEN). */
+/** Shows the demo signer only where the server has it on (development); production never offers it. */
+function DemoSignInIfEnabled() {
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => {
+    gql<{ demoSignerEnabled: boolean }>('query DemoSignerEnabled { demoSignerEnabled }', {})
+      .then((d) => setEnabled(d.demoSignerEnabled))
+      .catch(() => setEnabled(false));
+  }, []);
+  return enabled ? <DemoSignIn /> : null;
+}
+
 function DemoSignIn() {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -286,7 +297,7 @@ export function SignInPage() {
       <p className="aside">
         {t('signIn.staffQuestion')} <Link to="/staff/sign-in">{t('signIn.staffLink')}</Link>
       </p>
-      <DemoSignIn />
+      <DemoSignInIfEnabled />
     </Page>
   );
 }
