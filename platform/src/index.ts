@@ -12,3 +12,4 @@ export * from './pagination';
 export * from './main';
 export * from './audit';
 export * from './demo';
+export * from './pin';

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import { checkPin } from './departure/pin';
 import { isIsoCountry } from './departure/countries';
 
-/** Bishkek's calendar date (UTC+6): what "today" means for dates people type. */
-export function todayInBishkek(now = new Date()): string {
-  return new Date(now.getTime() + 6 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInBishkek } from '@kg/platform';
+import { todayInBishkek } from '@kg/platform';
 
 const issue = (key: string) => ({ params: { key } }) as any;
 

@@ -4,7 +4,7 @@
  * Agencies type these numbers, so a number that breaks the pattern is refused with a clear reason
  * (the lenient path for PINs from trusted certificates lives elsewhere, not here).
  */
-import { isoDate } from './dates';
+import { validatePin } from '@kg/platform';
 
 export type PinCheck =
   | { ok: true; pin: string; birthDate: string }
@@ -31,10 +31,8 @@ export function checkPin(raw: string, todayIso: string): PinCheck {
   const pin = normalisePin(raw);
   if (pin === '') return { ok: false, code: 'REQUIRED' };
   if (EXCEL_SCIENTIFIC.test(pin)) return { ok: false, code: 'PIN_EXCEL_NUMBER' };
-  if (!/^\d{14}$/.test(pin)) return { ok: false, code: 'PIN_INVALID' };
-  if (pin[0] !== '1' && pin[0] !== '2') return { ok: false, code: 'PIN_SEX_DIGIT' };
-  const birthDate = isoDate(Number(pin.slice(5, 9)), Number(pin.slice(3, 5)), Number(pin.slice(1, 3)));
-  if (birthDate === null) return { ok: false, code: 'PIN_DATE_INVALID' };
-  if (birthDate > todayIso) return { ok: false, code: 'PIN_DATE_FUTURE' };
-  return { ok: true, pin, birthDate };
+  const check = validatePin(pin, todayIso);
+  if (check.ok) return { ok: true, pin, birthDate: check.birthDate };
+  const code = ({ LENGTH: 'PIN_INVALID', DIGITS: 'PIN_INVALID', SEX: 'PIN_SEX_DIGIT', DATE: 'PIN_DATE_INVALID', FUTURE: 'PIN_DATE_FUTURE' } as const)[check.reason];
+  return { ok: false, code };
 }
