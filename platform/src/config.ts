@@ -45,6 +45,8 @@ const schema = z.object({
   JWT_PRIVATE_KEY_FILE: z.string().optional(),
   /** Where subgraphs and the gateway fetch the token-verification keys. */
   JWKS_URL: z.string().url().optional(),
+  /** Key (32 bytes, base64) that encrypts staff TOTP secrets at rest. */
+  TOTP_KEY_FILE: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 14),
   /** Days after departure within which an agency must report it; later reports are flagged late. */
@@ -77,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!c.DATABASE_URL) missing.push('DATABASE_URL (production does not run on the embedded database)');
     if (!c.JWT_PRIVATE_KEY_FILE && !c.JWKS_URL) missing.push('JWT_PRIVATE_KEY_FILE or JWKS_URL');
     if (c.TRUSTED_CA_FILES.length === 0) missing.push('TRUSTED_CA_FILES');
+    if (!c.TOTP_KEY_FILE && env.SERVICE_ROLE === 'identity') missing.push('TOTP_KEY_FILE');
     if (c.DEMO_PKI === 'true' && env.ALLOW_DEMO_PKI_IN_PRODUCTION !== 'true')
       missing.push('DEMO_PKI=true needs ALLOW_DEMO_PKI_IN_PRODUCTION=true in production');
     if (missing.length) throw new ConfigError(`Production refuses to start without:\n  ${missing.join('\n  ')}`);

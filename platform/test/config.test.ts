@@ -24,6 +24,12 @@ describe('settings', () => {
     expect(ok.demoPki).toBe(false);
   });
 
+  test('the identity service in production also needs the key that encrypts TOTP secrets', () => {
+    const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/kg', JWT_PRIVATE_KEY_FILE: '/k.pem', TRUSTED_CA_FILES: '/ca.pem', SERVICE_ROLE: 'identity' };
+    expect(() => loadConfig(env)).toThrow(/TOTP_KEY_FILE/);
+    expect(() => loadConfig({ ...env, TOTP_KEY_FILE: '/totp.key' })).not.toThrow();
+  });
+
   test('production refuses a demo CA unless explicitly allowed', () => {
     const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/kg', JWT_PRIVATE_KEY_FILE: '/k.pem', TRUSTED_CA_FILES: '/ca.pem', DEMO_PKI: 'true' };
     expect(() => loadConfig(env)).toThrow(/DEMO_PKI/);

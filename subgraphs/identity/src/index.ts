@@ -4,6 +4,7 @@ import { configureTokenKeys, loadConfig, RequestContext, runSubgraphMain, Subgra
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
 import { AccountStore } from './account/account.store';
+import { SecretBox } from './account/secret-box';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditStore } from './audit/audit.store';
 import { DemoPki, seedDemoStaff } from './demo';
@@ -25,7 +26,7 @@ export const identity: SubgraphDefinition = {
     configureTokenKeys({ publicKey: keys.publicKey });
     const demo = config.demoPki ? await DemoPki.open(config.dataDir) : null;
     const trust = readTrustSources(config, demo ? { caFiles: [demo.caFile], crlFiles: [demo.crlFile] } : {});
-    const accounts = new AccountService(new AccountStore(db), db);
+    const accounts = new AccountService(new AccountStore(db), db, SecretBox.load(config));
     const sessions = new SessionService(new SessionStore(db), keys, config);
     const signIns = new SignInService(new ChallengeStore(db), accounts.store, trust);
     return {

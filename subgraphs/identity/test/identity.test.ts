@@ -202,6 +202,13 @@ describe('staff', () => {
     expect((await sys.gql(SIGN, { p: temporaryPassword, c: previous })).errors?.[0].extensions?.reason).toBe('BAD_CREDENTIALS');
   });
 
+  test('TOTP secrets are stored encrypted, never as given to the staff member', async () => {
+    const created = await sys.gql('mutation { createStaffAccount(input: { login: "sealed", displayName: "Sealed", roles: [ANALYST] }) { totpSecret } }', {}, { token: await adminToken(sys) });
+    const stored = await sql<{ totp_secret: string }>`select c.totp_secret from identity.staff_credential c where c.login = 'sealed'`.execute(sys.database.db);
+    expect(stored.rows[0].totp_secret).toMatch(/^v1:/);
+    expect(stored.rows[0].totp_secret).not.toContain(created.data.createStaffAccount.totpSecret);
+  });
+
   test('repeated failures slow down, then lock; an administrator unlocks and resets', async () => {
     const admin = await adminToken(sys);
     const created = await sys.gql(

@@ -20,6 +20,7 @@ import {
 } from '@kg/platform';
 import type { AccountRow } from '../tables';
 import type { AccountStore } from './account.store';
+import type { SecretBox } from './secret-box';
 import { CreateStaffInput, StaffAccessInput, StaffCredentials, User } from './account.type';
 
 const loginTaken = () => new AppError('CONFLICT', 'staff.loginTaken', { field: 'input.login' });
@@ -61,6 +62,7 @@ export class AccountService {
   constructor(
     readonly store: AccountStore,
     private readonly db: Db,
+    private readonly secrets: SecretBox,
   ) {}
 
   async me(ctx: RequestContext): Promise<User> {
@@ -131,7 +133,7 @@ export class AccountService {
     if (await this.store.loginTaken(v.login)) throw loginTaken();
     const account = await this.store.createStaff(
       { id: randomUUID(), kind: 'STAFF', pin: v.pin ?? null, pin_flag: null, display_name: v.displayName, given_name: null, surname: null, ...access },
-      { login: v.login, password_hash: await argon2.hash(secrets.password, { type: argon2.argon2id }), totp_secret: secrets.totpSecret },
+      { login: v.login, password_hash: await argon2.hash(secrets.password, { type: argon2.argon2id }), totp_secret: this.secrets.seal(secrets.totpSecret) },
     ).catch((e) => {
       if ((e as { code?: string }).code === '23505') throw loginTaken();
       throw e;
@@ -162,7 +164,7 @@ export class AccountService {
   async resetCredentials(id: string, ctx: RequestContext): Promise<StaffCredentials> {
     requireRole(ctx, 'ADMINISTRATOR');
     const secrets = AccountService.newSecrets();
-    const account = await this.store.unlock(id, { password_hash: await argon2.hash(secrets.password, { type: argon2.argon2id }), totp_secret: secrets.totpSecret });
+    const account = await this.store.unlock(id, { password_hash: await argon2.hash(secrets.password, { type: argon2.argon2id }), totp_secret: this.secrets.seal(secrets.totpSecret) });
     const login = (await this.store.credentialsFor([id]))[0]?.login;
     if (!account || !login) throw notFound();
     return Object.assign(new StaffCredentials(), {
@@ -193,7 +195,7 @@ export class AccountService {
     const passwordOk = await argon2.verify(cred.password_hash, password ?? '').catch(() => false);
     // One 30-s step of clock drift either way; and one code, one use: a code seen over a shoulder
     // (or any earlier one) cannot be replayed.
-    const delta = authenticator.clone({ window: 1 }).checkDelta(String(totpCode ?? ''), cred.totp_secret);
+    const delta = authenticator.clone({ window: 1 }).checkDelta(String(totpCode ?? ''), this.secrets.open(cred.totp_secret));
     const step = Math.floor(Date.now() / 30_000) + (delta ?? 0);
     const totpOk = delta !== null && (cred.last_totp_step ?? -1) < step;
     if (!passwordOk || !totpOk) {
