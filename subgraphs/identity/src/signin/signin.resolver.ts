@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Config, forbidden, RequestContext, AppError } from '@kg/platform';
+import { AppError, Config, RequestContext } from '@kg/platform';
 import { toUser } from '../account/account.service';
 import type { AccountService } from '../account/account.service';
 import { AuthPayload } from '../account/account.type';
@@ -92,4 +92,3 @@ export class SignInResolver {
   }
 }
 
-export { forbidden };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AppError, Config, logger, unauthenticated } from '@kg/platform';
+import { Config, logger, unauthenticated } from '@kg/platform';
 import { createSignInVerifier, isSignatureError, SignInIdentity } from '../signature';
 import type { AccountStore } from '../account/account.store';
 import type { AccountRow } from '../tables';
@@ -96,4 +96,3 @@ export class SignInService {
   }
 }
 
-export type { AppError };

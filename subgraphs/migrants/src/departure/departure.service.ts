@@ -5,7 +5,7 @@ import type { DepartureRecord, MigrantStore } from '../migrant/migrant.store';
 import { toEpisode } from '../migrant/migrant.service';
 import type { MigrationEpisode } from '../migrant/migrant.type';
 import { todayInBishkek } from '../validation';
-import { errorMessage, importDepartureFile, rowKey, validateDepartureRow, type DepartureReportInput as Valid, type RowError, type ValidRow } from './departure.import';
+import { errorMessage, importDepartureFile, rowKey, validateDepartureRow, type DepartureReportInput as Valid, type RowError } from './departure.import';
 import { DepartureReportInput, DepartureReportResult, UploadPreview, UploadResult, UploadRowError } from './departure.type';
 import { migrantsDb, MigrantsDb } from '../tables';
 import type { Db } from '@kg/platform';
@@ -159,4 +159,3 @@ export class DepartureService {
   }
 }
 
-export type { ValidRow };
