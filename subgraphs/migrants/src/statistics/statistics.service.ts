@@ -50,6 +50,38 @@ const COLUMN: Record<StatisticsDimension, keyof StatisticsRow> = {
 };
 
 /**
+ * Secondary suppression. A cell under MIN_CELL is hidden, but if it is the only hidden cell among rows
+ * that differ in one dimension only, it can be recovered by subtracting the others from that line's
+ * total (which another query gives). So in every such line with exactly one hidden cell, the smallest
+ * visible cell is hidden too, until no line has a lone hidden cell. Returns the extra rows to hide.
+ */
+export function secondarySuppression(rows: { keys: string[]; n: number }[]): Set<number> {
+  const primary = (i: number) => rows[i].n > 0 && rows[i].n < MIN_CELL;
+  const hidden = new Set<number>(rows.map((_, i) => i).filter(primary));
+  const extra = new Set<number>();
+  const width = rows[0]?.keys.length ?? 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let d = 0; d < Math.max(width, 1); d++) {
+      const lines = new Map<string, number[]>();
+      rows.forEach((r, i) => {
+        const line = r.keys.filter((_, k) => k !== d).join('\u0000');
+        lines.set(line, [...(lines.get(line) ?? []), i]);
+      });
+      for (const members of lines.values()) {
+        if (members.filter((i) => hidden.has(i)).length !== 1) continue;
+        const visible = members.filter((i) => !hidden.has(i)).sort((a, b) => rows[a].n - rows[b].n);
+        if (visible.length === 0) continue;
+        hidden.add(visible[0]);
+        extra.add(visible[0]);
+        changed = true;
+      }
+    }
+  }
+  return extra;
+}
+
+/**
  * The exact number of migrants: persons abroad, each counted once however many agencies reported them.
  * Analysts get aggregates only, small cells suppressed; no path here returns a person.
  */
@@ -78,13 +110,14 @@ export class StatisticsService {
       ${where} ${group}
       order by n desc`.execute(this.db);
     const total = rows.rows.reduce((s, r) => s + Number(r.n), 0);
+    const hidden = secondarySuppression(rows.rows.map((r) => ({ keys: dims.map((_, i) => String(r[`d${i}`])), n: Number(r.n) })));
     return Object.assign(new MigrationStatistics(), {
       asOf,
       total: suppress(total),
-      rows: rows.rows.map((r) => {
+      rows: rows.rows.map((r, index) => {
         const row: StatisticsRow = Object.assign(new StatisticsRow(), {
-          country: null as StatisticsRow["country"], territory: null as StatisticsRow["territory"], sex: null, ageBand: null, occupationGroup: null, source: null, month: null, originUnknown: false,
-          count: suppress(Number(r.n)),
+          country: null as StatisticsRow['country'], territory: null as StatisticsRow['territory'], sex: null, ageBand: null, occupationGroup: null, source: null, month: null, originUnknown: false,
+          count: hidden.has(index) ? Object.assign(new SuppressedCount(), { value: null, display: 'x', suppressed: true }) : suppress(Number(r.n)),
         });
         dims.forEach((d, i) => {
           const v = r[`d${i}`] as string | null;

@@ -22,7 +22,9 @@ registerEnumType(StatisticsPopulation, {
   description: 'CURRENTLY_ABROAD: persons with an open stay abroad, each once (by their latest departure); ALL_DEPARTURES: every reported departure, for trends',
 });
 
-@ObjectType({ description: 'A count that may be suppressed: fewer than 5 persons shows as "<5" with no value' })
+@ObjectType({
+  description: 'A count that may be suppressed: fewer than 5 persons shows as "<5"; a cell hidden only so that a "<5" cannot be worked out from the totals shows as "x"; both have no value',
+})
 export class SuppressedCount {
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field(() => String) display!: string;
