@@ -8,105 +8,16 @@
  * A TOTP code is good once per 30-s step per account: each demo account signs in once in this file.
  * The tests run in order; the auditor's test reads what the administrator's test wrote to the access log.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startSystem, type TestSystem } from '../../../test/harness';
+import { type Page } from 'playwright-core';
+import { browserSuite, DEMO_PASSWORD, DEMO_SECRET, DESKTOP, freshCode, h1, noHorizontalScroll, pathname, shot, textOf, until } from './browser';
 
-const ARTIFACTS = path.resolve(__dirname, '../../../.test-artifacts');
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-const DEMO_PASSWORD = 'demo-password-2026';
-const DEMO_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
 const CITIZEN_RSA_PIN = '21505198800123';
 const CITIZEN_EC_PIN = '11203199500456';
 
-let system: TestSystem;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(path.resolve(__dirname, '../dist/index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w clients/web` (or `npm run build`) first.');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  system = await startSystem({ DEMO_DATA: 'true' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const errors = pageErrors.splice(0);
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function openPage(viewport = PHONE, isMobile = viewport === PHONE): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    isMobile,
-    hasTouch: isMobile,
-    deviceScaleFactor: isMobile ? 2 : 1,
-    locale: 'en-US',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
-
-async function h1(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 10_000 });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
-const pathname = (page: Page) => new URL(page.url()).pathname;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** The current code for a TOTP secret, not one about to lapse (the server allows no drift). */
-async function freshCode(secret: string): Promise<string> {
-  const left = authenticator.timeRemaining();
-  if (left < 4) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
-  return authenticator.generate(secret);
-}
+const suite = browserSuite({ DEMO_DATA: 'true' });
+const { openPage } = suite;
 
 /** Nothing that looks like a token in web storage: the access token lives in memory only. */
 async function storageHasNoToken(page: Page): Promise<void> {
@@ -116,14 +27,14 @@ async function storageHasNoToken(page: Page): Promise<void> {
 
 /** The demo RSA citizen signs in without a browser (registering on first use). */
 async function citizenSignsInThroughTheApi(): Promise<void> {
-  const c = (await system.gql('mutation { signatureChallenge { id challenge } }')).data.signatureChallenge;
-  const s = (await system.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: CITIZEN_RSA) }', { c: c.challenge })).data.demoSignChallenge;
-  const r = await system.gql('mutation($id: ID!, $s: String!) { signInWithSignature(challengeId: $id, signature: $s) { user { pin } } }', { id: c.id, s });
+  const c = (await suite.system.gql('mutation { signatureChallenge { id challenge } }')).data.signatureChallenge;
+  const s = (await suite.system.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: CITIZEN_RSA) }', { c: c.challenge })).data.demoSignChallenge;
+  const r = await suite.system.gql('mutation($id: ID!, $s: String!) { signInWithSignature(challengeId: $id, signature: $s) { user { pin } } }', { id: c.id, s });
   expect(r.data?.signInWithSignature.user.pin).toBe(CITIZEN_RSA_PIN);
 }
 
 async function staffSignIn(page: Page, login: string, password: string, secret: string): Promise<void> {
-  await page.goto(system.url + '/staff/sign-in');
+  await page.goto(suite.system.url + '/staff/sign-in');
   await h1(page, 'Кызматкерлер үчүн кирүү');
   await page.getByLabel('Логин', { exact: true }).fill(login);
   await page.getByLabel('Сырсөз', { exact: true }).fill(password);
@@ -136,7 +47,7 @@ describe('citizens', () => {
   test('the demo citizen signs in with the demo signer, sees the PIN on /me; a reload keeps the session; sign-out ends it', async () => {
     const page = await openPage();
     // /me asks for sign-in first, and comes back after it
-    await page.goto(system.url + '/me');
+    await page.goto(suite.system.url + '/me');
     await h1(page, 'Электрондук санариптик кол тамга (ЭЦП) менен кирүү');
     expect(pathname(page)).toBe('/sign-in');
     expect(await textOf(page.getByTestId('challenge'))).toMatch(/^KG-MIGRATION-SIGN-IN /);
@@ -177,7 +88,7 @@ describe('citizens', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Чыгуу' }).click();
     await h1(page, 'Мамлекеттик кызматтар');
     await page.getByTestId('header-sign-in').waitFor();
-    await page.goto(system.url + '/me');
+    await page.goto(suite.system.url + '/me');
     await h1(page, 'Электрондук санариптик кол тамга (ЭЦП) менен кирүү');
     expect(pathname(page)).toBe('/sign-in');
     await page.reload();
@@ -187,7 +98,7 @@ describe('citizens', () => {
 
   test('a signature that does not fit is refused with the translated reason; an uploaded DER file signs in', async () => {
     const page = await openPage(DESKTOP);
-    await page.goto(system.url + '/sign-in');
+    await page.goto(suite.system.url + '/sign-in');
     await h1(page, 'Электрондук санариптик кол тамга (ЭЦП) менен кирүү');
     const challenge = page.getByTestId('challenge');
     await challenge.waitFor();
@@ -215,7 +126,7 @@ describe('citizens', () => {
 
     // a binary (DER) signature file over the shown text, as a signing tool would save it
     const text = await textOf(challenge);
-    const signed = await system.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: CITIZEN_EC) }', { c: text });
+    const signed = await suite.system.gql('mutation($c: String!) { demoSignChallenge(challenge: $c, signer: CITIZEN_EC) }', { c: text });
     const pem: string = signed.data.demoSignChallenge;
     const der = Buffer.from(pem.replace(/-----(BEGIN|END)[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
     expect(der[0]).toBe(0x30); // DER SEQUENCE: binary, not text
@@ -231,7 +142,7 @@ describe('staff', () => {
   test('the administrator signs in with password + code, creates a social worker for an aiyl okmotu and sees the one-time secrets', async () => {
     await citizenSignsInThroughTheApi(); // so that there is a citizen to list, whichever tests run
     const page = await openPage();
-    await page.goto(system.url + '/admin/users');
+    await page.goto(suite.system.url + '/admin/users');
     // the admin pages ask staff to sign in with a password
     await h1(page, 'Кызматкерлер үчүн кирүү');
     const code = page.getByLabel('Аутентификатордогу код');
@@ -309,12 +220,12 @@ describe('staff', () => {
     await worker.getByTestId('staff-items').getByText('Балдардын реестри').waitFor();
     expect(await textOf(worker.getByTestId('staff-items'))).toContain('Жакында');
     expect(await worker.locator('main a[href^="/admin"]').count()).toBe(0);
-    await worker.goto(system.url + '/me');
+    await worker.goto(suite.system.url + '/me');
     await until(() => textOf(worker.locator('.scope')), (t) => t.includes(aoCode), 'the worker scope on /me');
 
     // a lock (as after too many failures: set directly here) is lifted from the list
     await sql`update identity.account set status = 'LOCKED' where id = (select account_id from identity.staff_credential where login = 'aigerim.s')`.execute(
-      system.database.db,
+      suite.system.database.db,
     );
     await page.getByLabel('Көрсөтүү').selectOption('CITIZEN');
     await until(() => textOf(page.getByRole('status').filter({ hasText: 'Көрсөтүлдү' })), (t) => /\d/.test(t), 'the citizens');
@@ -341,7 +252,7 @@ describe('staff', () => {
 
   test('a wrong code shows the translated refusal; a short code is caught before sending', async () => {
     const page = await openPage();
-    await page.goto(system.url + '/staff/sign-in');
+    await page.goto(suite.system.url + '/staff/sign-in');
     await h1(page, 'Кызматкерлер үчүн кирүү');
     await page.getByLabel('Логин', { exact: true }).fill('officer');
     await page.getByLabel('Сырсөз', { exact: true }).fill(DEMO_PASSWORD);
@@ -375,14 +286,14 @@ describe('staff', () => {
     await noHorizontalScroll(page);
     await shot(page, 'staff-home-analyst-ky-phone');
 
-    await page.goto(system.url + '/admin/users');
+    await page.goto(suite.system.url + '/admin/users');
     await h1(page, 'Уруксат жок');
     await page.getByText('Бул бетти ачууга укугуңуз жок.', { exact: false }).waitFor();
     await shot(page, 'not-allowed-ky-phone');
     await page.getByRole('button', { name: 'English' }).click();
     await h1(page, 'Not allowed');
     await page.getByText('You are not allowed to open this page.', { exact: false }).waitFor();
-    await page.goto(system.url + '/admin/access-log');
+    await page.goto(suite.system.url + '/admin/access-log');
     await h1(page, 'Not allowed');
     await page.getByRole('link', { name: 'Back to the back office' }).click();
     await h1(page, 'Back office');
@@ -413,7 +324,7 @@ describe('staff', () => {
     await until(() => textOf(result), (t) => /^Журнал бүтүн: \d+ жазуу текшерилди\.$/.test(t), 'the chain check');
 
     // someone with database access changes an entry behind the trigger's back
-    const db = system.database.db;
+    const db = suite.system.database.db;
     const first = await sql<{ id: string }>`select min(id)::text as id from audit.access_log`.execute(db);
     await sql`alter table audit.access_log disable trigger access_log_append_only`.execute(db);
     await sql`update audit.access_log set entity_id = 'tampered' where id = ${first.rows[0].id}`.execute(db);

@@ -7,101 +7,17 @@
  *
  * A TOTP code is good once per 30-s step per account: each demo account signs in once in this file.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { authenticator } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startSystem, type TestSystem } from '../../../test/harness';
+import { type Locator, type Page } from 'playwright-core';
+import { browserSuite, CHUY, DEMO_PASSWORD, DEMO_SECRET, DESKTOP, PHONE, freshCode, h1, isFocused, noHorizontalScroll, pathname, shot, tabTo, textOf, until } from './browser';
 import en from '../src/i18n/migrants.en.json';
 import ky from '../src/i18n/migrants.ky.json';
 import ru from '../src/i18n/migrants.ru.json';
 
-const ARTIFACTS = path.resolve(__dirname, '../../../.test-artifacts');
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-const DEMO_PASSWORD = 'demo-password-2026';
-const DEMO_SECRET = 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD';
-const CHUY = '41708000000000';
 
-let system: TestSystem;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(path.resolve(__dirname, '../dist/index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w clients/web` (or `npm run build`) first.');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  system = await startSystem({ DEMO_DATA: 'true' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const errors = pageErrors.splice(0);
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-/** A fresh browser profile; page errors (and console errors other than expected failed requests) fail the test. */
-async function openPage(viewport = PHONE, isMobile = viewport === PHONE, allowConsole: RegExp[] = []): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    isMobile,
-    hasTouch: isMobile,
-    deviceScaleFactor: isMobile ? 2 : 1,
-    locale: 'en-US',
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !allowConsole.some((r) => r.test(m.text()))) pageErrors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
-
-async function h1(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 10_000 });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement);
-}
-
-/** Presses Tab until `target` has the focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
-  }
-  if (!(await isFocused(target))) throw new Error(`could not reach ${target} with Tab`);
-}
+const suite = browserSuite({ DEMO_DATA: 'true' });
+const { openPage } = suite;
 
 /** With the focus on a <select>, presses ArrowDown until `ok(value)`. */
 async function arrowUntil(page: Page, select: Locator, ok: (value: string) => boolean, what: string): Promise<void> {
@@ -110,28 +26,8 @@ async function arrowUntil(page: Page, select: Locator, ok: (value: string) => bo
   if (!ok(await select.inputValue())) throw new Error(`could not choose ${what}`);
 }
 
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
-const pathname = (page: Page) => new URL(page.url()).pathname;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function freshCode(secret: string): Promise<string> {
-  const left = authenticator.timeRemaining();
-  if (left < 4) await new Promise((r) => setTimeout(r, (left + 1) * 1000));
-  return authenticator.generate(secret);
-}
-
 async function staffSignIn(page: Page, login: string, from = '/staff'): Promise<void> {
-  await page.goto(system.url + from);
+  await page.goto(suite.system.url + from);
   await h1(page, 'Кызматкерлер үчүн кирүү');
   await page.getByLabel('Логин', { exact: true }).fill(login);
   await page.getByLabel('Сырсөз', { exact: true }).fill(DEMO_PASSWORD);
@@ -182,8 +78,8 @@ describe('texts', () => {
 
 describe('job seeker', () => {
   test('fills in the questionnaire on a phone in Kyrgyz with the keyboard, survives a lost answer, gets a reference and code, reopens and changes it', async () => {
-    const page = await openPage(PHONE, true, [/Failed to load resource/]);
-    await page.goto(system.url + '/');
+    const page = await openPage(PHONE, { allowConsole: [/Failed to load resource/] });
+    await page.goto(suite.system.url + '/');
     await h1(page, 'Мамлекеттик кызматтар');
     await page.getByRole('link', { name: 'Жумуш издегендер үчүн анкета' }).click();
     await h1(page, 'Жумуш издегендер үчүн анкета');
@@ -325,7 +221,7 @@ describe('job seeker', () => {
     await noHorizontalScroll(page);
     await shot(page, 'questionnaire-receipt-ky-phone');
     const rows = await sql<{ n: number; phone: string }>`
-      select count(*)::int as n, max(phone) as phone from migrants.questionnaire where last_name = 'Токтосунова'`.execute(system.database.db);
+      select count(*)::int as n, max(phone) as phone from migrants.questionnaire where last_name = 'Токтосунова'`.execute(suite.system.database.db);
     expect(rows.rows[0]).toEqual({ n: 1, phone: '+996700111222' });
     await page.unroute('**/graphql');
 
@@ -369,7 +265,7 @@ describe('job seeker', () => {
 describe('citizen', () => {
   test('a signed-in citizen opens their migration record from /me, changes contacts, and attaches a questionnaire', async () => {
     // a questionnaire filled in without an account (through the API)
-    const submitted = await system.gql(
+    const submitted = await suite.system.gql(
       `mutation($i: QuestionnaireInput!) { submitQuestionnaire(input: $i) { reference accessCode } }`,
       {
         i: {
@@ -381,7 +277,7 @@ describe('citizen', () => {
     const { reference, accessCode } = submitted.data.submitQuestionnaire;
 
     const page = await openPage();
-    await page.goto(system.url + '/sign-in');
+    await page.goto(suite.system.url + '/sign-in');
     await page.getByRole('button', { name: 'Демо адам катары кирүү' }).click();
     await h1(page, 'Жеке кабинет');
     await page.getByRole('link', { name: /Миграция боюнча маалыматтарым/ }).click();
@@ -457,7 +353,7 @@ describe('back office', () => {
     // nothing is written before the operator says so
     const written = () =>
       sql<{ n: number }>`select count(*)::int as n from migrants.episode where pin in ('21505199000771', '10203198500773', '11912199700775')`
-        .execute(system.database.db)
+        .execute(suite.system.database.db)
         .then((r) => r.rows[0].n);
     expect(await written()).toBe(0);
     await noHorizontalScroll(page);
@@ -593,7 +489,7 @@ describe('back office', () => {
     await shot(page, 'agency-card-ky-phone');
 
     // a person: the purpose is required, and goes to the access log
-    await page.goto(system.url + '/staff/people');
+    await page.goto(suite.system.url + '/staff/people');
     await h1(page, 'Жарандарды издөө');
     await page.getByLabel('ПИН же фамилиясы, аты').fill('Асанов');
     await page.getByRole('button', { name: 'Издөө', exact: true }).click();
@@ -609,7 +505,7 @@ describe('back office', () => {
     await noHorizontalScroll(page);
     await shot(page, 'person-ky-phone');
     const logged = await sql<{ n: number }>`select count(*)::int as n from audit.access_log where purpose = '№ 77 кайрылуу боюнча текшерүү'`.execute(
-      system.database.db,
+      suite.system.database.db,
     );
     expect(logged.rows[0].n).toBeGreaterThan(1); // the search and the opened record
   });

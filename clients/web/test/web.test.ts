@@ -4,92 +4,19 @@
  *   npx jest clients/web/test        (the app must be built: npm run build -w clients/web)
  * CHROMIUM_PATH overrides the browser; screenshots go to .test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startSystem } from '../../../test/harness';
+import { type Locator, type Page } from 'playwright-core';
+import { browserSuite, ARTIFACTS, CHUY, DESKTOP, PHONE, h1, isFocused, noHorizontalScroll, tabTo, textOf, until } from './browser';
 
-const ARTIFACTS = path.resolve(__dirname, '../../../.test-artifacts');
-const CHUY = '41708000000000';
-const PHONE = { width: 375, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
 
 const HOME_TITLE = { ky: 'Мамлекеттик кызматтар', ru: 'Государственные услуги', en: 'State services' } as const;
 const SERVICE_PATHS = ['/questionnaire', '/sign-in', '/programmes', '/compensation', '/me', '/staff'];
 
-let system: { url: string; stop(): Promise<void> };
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(path.resolve(__dirname, '../dist/index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w clients/web` (or `npm run build`) first.');
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  system = await startSystem();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  const errors = pageErrors.splice(0);
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-/** A fresh browser profile (empty localStorage) with one page; page errors fail the test. */
-async function openPage(viewport = DESKTOP, options: { isMobile?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    isMobile: options.isMobile,
-    hasTouch: options.isMobile,
-    deviceScaleFactor: options.isMobile ? 2 : 1,
-    locale: 'en-US', // the browser's own language must not matter: Kyrgyz is the default
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-  return page;
-}
-
-async function h1(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 10_000 });
-}
+const suite = browserSuite();
+const { openPage } = suite;
 
 async function htmlLang(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.lang);
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el === document.activeElement);
-}
-
-/** Presses Tab until `target` has the focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
-  }
-  if (!(await isFocused(target))) throw new Error(`could not reach ${target} with Tab`);
 }
 
 /** Waits until a <select> offers at least one real option (beyond the placeholder). */
@@ -104,37 +31,13 @@ async function selectedText(select: Locator): Promise<string> {
   });
 }
 
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Polls until `read()` satisfies `ok`, then returns the value. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
-
 describe.each([
   ['desktop', DESKTOP, false],
   ['phone', PHONE, true],
 ] as const)('home page on %s', (label, viewport, isMobile) => {
   test('is in Kyrgyz by default; Russian and English are chosen and survive a reload', async () => {
     const page = await openPage(viewport, { isMobile });
-    await page.goto(system.url + '/');
+    await page.goto(suite.system.url + '/');
 
     await h1(page, HOME_TITLE.ky);
     expect(await htmlLang(page)).toBe('ky');
@@ -171,7 +74,7 @@ describe.each([
 
 test('a service not built yet shows "coming soon" with a way back home', async () => {
   const page = await openPage(PHONE, { isMobile: true });
-  await page.goto(system.url + '/');
+  await page.goto(suite.system.url + '/');
   await h1(page, HOME_TITLE.ky);
   await page.getByRole('link', { name: 'Чет өлкөдө жумушка орноштуруу программалары' }).click();
   await h1(page, 'Чет өлкөдө жумушка орноштуруу программалары');
@@ -184,14 +87,14 @@ test('a service not built yet shows "coming soon" with a way back home', async (
 
   // deep links work too (the server falls back to index.html), in the remembered language
   await page.getByRole('button', { name: 'English' }).click();
-  await page.goto(system.url + '/compensation');
+  await page.goto(suite.system.url + '/compensation');
   await h1(page, 'Compensation for bringing home the body of a citizen who died abroad');
   await page.getByText('Coming soon', { exact: true }).waitFor();
 });
 
 test('an unknown address shows the 404 page in the chosen language', async () => {
-  const page = await openPage();
-  await page.goto(system.url + '/no/such/page');
+  const page = await openPage(DESKTOP);
+  await page.goto(suite.system.url + '/no/such/page');
   await h1(page, 'Барак табылган жок');
   expect(await page.title()).toContain('Барак табылган жок');
   await page.getByRole('button', { name: 'Русский' }).click();
@@ -203,7 +106,7 @@ test('an unknown address shows the 404 page in the chosen language', async () =>
 
 test('territory picker: oblast → raion → aiyl okmotu with the keyboard only; names follow the language', async () => {
   const page = await openPage(PHONE, { isMobile: true });
-  await page.goto(system.url + '/');
+  await page.goto(suite.system.url + '/');
   await h1(page, HOME_TITLE.ky);
 
   // reach the territories page from the footer link, by keyboard
@@ -270,8 +173,8 @@ test('territory picker: oblast → raion → aiyl okmotu with the keyboard only;
 });
 
 test('territory search shows the full path of each result', async () => {
-  const page = await openPage();
-  await page.goto(system.url + '/territories');
+  const page = await openPage(DESKTOP);
+  await page.goto(suite.system.url + '/territories');
   await h1(page, 'Аймактар');
   const box = page.getByLabel('Аймактын аталышы');
 
